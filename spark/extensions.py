@@ -1,0 +1,10 @@
+"""Flask extensions, created here and bound to the app in create_app."""
+from flask_babel import Babel
+from flask_compress import Compress
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+babel = Babel()
+compress = Compress()
+csrf = CSRFProtect()
+login_manager = LoginManager()

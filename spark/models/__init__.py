@@ -1,0 +1,43 @@
+"""Peewee models of Spark's tables, one module per area; `sql/` is their truth.
+
+`class_performance_summary` (a materialized view) has no model: reports read
+it with a plain query.
+"""
+from spark.models.base import BaseModel
+from spark.models.schools import (
+    ClassCourse, Enrollment, Profile, School, SchoolClass, User,
+)
+from spark.models.content import (
+    ContentTranslation, Course, Lesson, Question, Quiz,
+)
+from spark.models.progress import (
+    ClassAnalytics, LearningAnalytics, StudentProgress, Submission,
+    SubmissionAnswer,
+)
+from spark.models.rewards import (
+    Achievement, Badge, EarnedBadge, Leaderboard, RewardLedger,
+)
+from spark.models.guardians import GuardianLink
+from spark.models.assignments import Assignment, AssignmentSubmission
+from spark.models.notifications import UserNotification
+from spark.models.sync import SyncConflict, SyncLog, SyncLogArchive
+from spark.models.guilds import Guild, GuildMembership, GuildQuest
+from spark.models.companion import AiInteraction, LearningPreference
+from spark.models.audit import AuditLog, LoginThrottle
+
+ALL_MODELS = [
+    School, User, Profile, SchoolClass, Enrollment, ClassCourse,
+    Course, Lesson, Quiz, Question, ContentTranslation,
+    StudentProgress, Submission, SubmissionAnswer, LearningAnalytics,
+    ClassAnalytics,
+    RewardLedger, Badge, EarnedBadge, Achievement, Leaderboard,
+    GuardianLink,
+    Assignment, AssignmentSubmission,
+    UserNotification,
+    SyncLog, SyncLogArchive, SyncConflict,
+    Guild, GuildMembership, GuildQuest,
+    AiInteraction, LearningPreference,
+    AuditLog, LoginThrottle,
+]
+
+__all__ = ['ALL_MODELS', 'BaseModel'] + [m.__name__ for m in ALL_MODELS]

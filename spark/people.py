@@ -1,0 +1,39 @@
+"""Creating accounts: a user and their profile, always together."""
+import re
+
+from spark.models import Profile, User
+from spark.models.enums import Role
+from spark.passwords import check_new_password, hash_password
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,49}$")
+
+
+def create_user(*, username, password, role, display_name, school_id=None, email=None,
+                first_name=None, last_name=None, grade=None, preferred_language=None, avatar=None):
+    """Create a user with their profile; the password must meet the rules."""
+    username = username.strip().lower()
+    if not USERNAME_PATTERN.match(username):
+        raise ValueError("A username has 3 to 50 letters, digits, dots, dashes or underscores.")
+    if role not in Role.ALL:
+        raise ValueError(f"Unknown role {role!r}.")
+    if role in (Role.STUDENT, Role.TEACHER) and not school_id:
+        raise ValueError("Students and teachers belong to a school.")
+    check_new_password(password, username)
+    first, _, last = display_name.strip().partition(" ")
+    user = User.create(
+        username=username,
+        email=email.strip().lower() if email else None,
+        password_hash=hash_password(password),
+        role=role,
+        school=school_id,
+        preferred_language=preferred_language,
+    )
+    Profile.create(
+        user=user,
+        first_name=first_name or first,
+        last_name=last_name if last_name is not None else last,
+        display_name=display_name.strip(),
+        grade=grade,
+        avatar=avatar,
+    )
+    return user
