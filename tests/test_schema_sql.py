@@ -14,8 +14,6 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
-NIL = None
-
 RLS_TABLES = [
     "users", "profiles", "enrollments", "student_progress", "submissions", "submission_answers",
     "assignment_submissions", "user_notifications", "guardian_links", "achievements",
@@ -430,6 +428,24 @@ def test_audit_row_records_actor_ip_agent_and_no_password(app_conn):
         assert cur.fetchone()[0] == 0
 
 
+def test_audit_partitions_are_created_ahead_and_take_their_rows(owner_conn):
+    with owner_conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_logs'::regclass")
+        assert cur.fetchone()[0] >= 5              # this month + 3, and the default
+        cur.execute("SELECT ensure_audit_partitions(3)")
+        assert cur.fetchone()[0] == 0              # nothing missing: idempotent
+        # a row that landed in the default partition moves into its month's new partition
+        cur.execute("INSERT INTO audit_logs_default (action, created_at)"
+                    " VALUES ('early', now() + interval '5 months')")
+        cur.execute("SELECT ensure_audit_partitions(6)")
+        assert cur.fetchone()[0] == 3
+        cur.execute("SELECT count(*) FROM ONLY audit_logs_default")
+        assert cur.fetchone()[0] == 0
+        cur.execute("SELECT has_table_privilege('spark_app', c.oid, 'SELECT') FROM pg_inherits i"
+                    " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_logs'::regclass")
+        assert {row[0] for row in cur.fetchall()} == {False}
+
+
 # --- badges ------------------------------------------------------------------------------
 
 def test_badge_criteria(app_conn):
@@ -532,4 +548,5 @@ def test_login_candidate_before_sign_in(app_conn):
         with pytest.raises(psycopg2.errors.UniqueViolation):
             insert(cur, "users", username="ASHA", password_hash="h", role="GUARDIAN")
         cur.execute("ROLLBACK TO SAVEPOINT s")
-        assert w.s1
+        cur.execute("SELECT count(*) FROM spark_login_candidate(%s)", (w.s1,))
+        assert cur.fetchone()[0] == 0

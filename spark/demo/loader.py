@@ -88,7 +88,8 @@ def load_demo_school(now=None):
 def _insert(model, rows):
     """Insert rows whose ids may already exist; existing rows stay as they are."""
     if rows:
-        model.insert_many(rows).on_conflict_ignore().execute()
+        # Conflict on the id only: ON CONFLICT cannot name the deferrable order keys.
+        model.insert_many(rows).on_conflict(conflict_target=[model.id], action="IGNORE").execute()
 
 
 def _school():

@@ -1,7 +1,8 @@
 """Peewee models of Spark's tables, one module per area; `sql/` is their truth.
 
-`class_performance_summary` (a materialized view) has no model: reports read
-it with a plain query.
+`class_performance_summary` (a materialized view) has no model: only its owner
+may read it, and everyone else reads one class's row through the SQL function
+`class_performance(class_id)`.
 """
 from spark.models.base import BaseModel
 from spark.models.schools import (

@@ -17,11 +17,13 @@ class AuditLog(BaseModel):
     # audit_logs is partitioned by created_at, so its key is (id, created_at).
     id = UUIDField(default=uuid.uuid4)
     user = ForeignKeyField(
-        User, column_name='user_id', backref='audit_entries', null=True)
+        User, column_name='user_id', backref='audit_entries', null=True,
+        on_delete='SET NULL')
     actor_role = CharField(max_length=20, null=True)
+    # No foreign key: the trail outlives a deleted school.
     school_id = UUIDField(null=True)
     action = CharField(max_length=100)
-    table_name = CharField(max_length=50, null=True)
+    table_name = CharField(max_length=63, null=True)
     record_id = UUIDField(null=True)
     old_values = BinaryJSONField(null=True)
     new_values = BinaryJSONField(null=True)
