@@ -86,10 +86,12 @@ def serve_command(demo, host, port, threads):
     """Migrate, optionally load the demo, then run the web server and the Huey consumer together."""
     import waitress
 
+    from spark.demo.loader import demo_school_exists, load_demo_school, print_demo_sign_ins
+
     migrate()
     if demo:
-        from spark.demo.loader import load_demo_school, print_demo_sign_ins
         load_demo_school()
+    if demo_school_exists():
         print_demo_sign_ins(click.echo)
     config = current_app.config
     env = dict(os.environ, DATABASE_URL=config["DATABASE_URL"],

@@ -71,6 +71,12 @@ def print_demo_sign_ins(echo):
         echo(f"  {role:<15} {username}")
 
 
+def demo_school_exists() -> bool:
+    """True when the demo school has been loaded into this database."""
+    with as_system():
+        return School.select().where(School.id == demo_id(SCHOOL_KEY)).exists()
+
+
 def load_demo_school(now=None):
     """Load the demo school; a second run changes nothing."""
     now = now or datetime.now(timezone.utc)
