@@ -7,7 +7,7 @@ response is not a server error, else roll back; the connection goes back to
 the pool with nothing of this user left on it (the settings were local).
 """
 from flask import g, request, session
-from flask_login import AnonymousUserMixin, login_user
+from flask_login import AnonymousUserMixin, current_user, login_user
 from peewee import JOIN
 
 from spark.accounts import parse_session_token, session_token
@@ -51,8 +51,6 @@ def open_request_transaction():
         request.remote_addr,
         request.user_agent.string,
     )
-    from flask_login import current_user
-
     current_user._get_current_object()  # load now, inside the transaction
 
 

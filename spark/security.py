@@ -30,7 +30,7 @@ def add_security_headers(response):
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if current_user and current_user.is_authenticated and request.endpoint != "static":
+    if request.endpoint != "static" and current_user.is_authenticated:
         # Pages of a signed-in child must not be kept by shared caches or the back button of a shared phone.
         response.headers.setdefault("Cache-Control", "private, no-store")
     return response

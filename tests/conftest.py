@@ -125,28 +125,26 @@ def csrf_token(response) -> str:
     return found.group(1)
 
 
-def _connection(url):
+def _rolled_back_connection(url):
     conn = psycopg2.connect(url)
     conn.autocommit = False
-    return conn
+    try:
+        yield conn
+    finally:
+        conn.rollback()
+        conn.close()
 
 
 @pytest.fixture
 def owner_conn(database_urls):
     """A psycopg2 connection as spark_owner, rolled back after the test."""
-    conn = _connection(database_urls["owner"])
-    yield conn
-    conn.rollback()
-    conn.close()
+    yield from _rolled_back_connection(database_urls["owner"])
 
 
 @pytest.fixture
 def app_conn(database_urls):
     """A psycopg2 connection as spark_app, rolled back after the test."""
-    conn = _connection(database_urls["app"])
-    yield conn
-    conn.rollback()
-    conn.close()
+    yield from _rolled_back_connection(database_urls["app"])
 
 
 @pytest.fixture

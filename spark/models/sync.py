@@ -8,10 +8,8 @@ from spark.models.enums import SyncStatus
 from spark.models.schools import User
 
 
-class SyncLog(BaseModel):
-    """One batch of offline actions sent by a device, and how it went."""
-    user = ForeignKeyField(
-        User, column_name='user_id', backref='sync_logs', on_delete='CASCADE')
+class SyncBatch(BaseModel):
+    """The columns a sync batch has, live or archived (not a table of its own)."""
     device_id = CharField(max_length=100)
     actions = BinaryJSONField()
     status = EnumField(SyncStatus, default=SyncStatus.PENDING)
@@ -21,24 +19,21 @@ class SyncLog(BaseModel):
     error_message = TextField(null=True)
     processed_at = DateTimeTZField(null=True)
     created_at = DateTimeTZField(default=utc_now)
+
+
+class SyncLog(SyncBatch):
+    """One batch of offline actions sent by a device, and how it went."""
+    user = ForeignKeyField(
+        User, column_name='user_id', backref='sync_logs', on_delete='CASCADE')
 
     class Meta:
         table_name = 'sync_logs'
 
 
-class SyncLogArchive(BaseModel):
+class SyncLogArchive(SyncBatch):
     """A finished sync batch moved out of `sync_logs` once it is old."""
     # No foreign keys: an archived batch must never block deleting anything.
     user_id = UUIDField()
-    device_id = CharField(max_length=100)
-    actions = BinaryJSONField()
-    status = EnumField(SyncStatus, default=SyncStatus.PENDING)
-    processed_actions = IntegerField(default=0)
-    failed_actions = IntegerField(default=0)
-    conflicts = BinaryJSONField(null=True)
-    error_message = TextField(null=True)
-    processed_at = DateTimeTZField(null=True)
-    created_at = DateTimeTZField(default=utc_now)
 
     class Meta:
         table_name = 'sync_logs_archive'
