@@ -12,7 +12,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from spark import db, errors, labels, request_scope
 from spark.config import INSTANCE_PATH, SUPPORTED_LANGUAGES, read_environment
 from spark.extensions import babel, compress, csrf, login_manager
+from spark.content_language import localized
 from spark.i18n import select_locale, select_timezone
+from spark.notifications import notification_text
+from spark.pages import unread_notifications
 from spark.security import SessionInterface, add_security_headers
 
 def create_app(test_config=None):
@@ -49,6 +52,14 @@ def create_app(test_config=None):
         enrollment_status_names=labels.ENROLLMENT_STATUS_NAMES,
         link_status_names=labels.LINK_STATUS_NAMES,
         role_names=labels.ROLE_NAMES,
+        progress_status_names=labels.PROGRESS_STATUS_NAMES,
+        priority_names=labels.PRIORITY_NAMES,
+        reward_reasons=labels.REWARD_REASONS,
+        currency_names=labels.CURRENCY_NAMES,
+        metric_names=labels.METRIC_NAMES,
+        notification_text=notification_text,
+        localized=localized,
+        unread_notifications=unread_notifications,
     )
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)

@@ -1,5 +1,6 @@
 """Rendering a page, or one block of it for htmx (STYLE.md: one template per page)."""
-from flask import make_response, render_template, request
+from flask import g, make_response, render_template, request
+from flask_login import current_user
 from jinja2_fragments.flask import render_block
 
 
@@ -20,3 +21,11 @@ def render_page(template: str, block: str = "content", status: int = 200, **cont
     response = make_response(body, status)
     response.vary.add("HX-Request")
     return response
+
+
+def unread_notifications() -> int:
+    """The signed-in user's unread notifications, counted once per request (for the header)."""
+    if "unread_notifications" not in g:
+        from spark.notifications import unread_count
+        g.unread_notifications = unread_count(current_user.id) if current_user.is_authenticated else 0
+    return g.unread_notifications

@@ -84,3 +84,35 @@ def build_world() -> World:
     world.links["pending"] = GuardianLink.create(guardian=u["guardian_pending"], student=u["student_a2"],
                                                  status=LinkStatus.PENDING)
     return world
+
+
+def make_course(school, teacher, school_class, lessons=3, title="Fractions", subject="Mathematics",
+                quiz_questions=None, published=True):
+    """A course followed by `school_class`, with lessons (each a text block) and a quiz on the first."""
+    from spark.models import ClassCourse, Course, Lesson, Question, Quiz
+
+    course = Course.create(title=title, subject=subject, grade=7, difficulty="EASY", is_published=published,
+                           school=school, created_by=teacher)
+    ClassCourse.create(school_class=school_class, course=course, assigned_by=teacher)
+    made = [Lesson.create(title=f"{title} lesson {n}", course=course, order_index=n, duration=10,
+                          is_published=True,
+                          content={"version": 1, "blocks": [
+                              {"type": "text", "html": f"<h2>Part {n}</h2><p>Read me.</p><script>x()</script>"},
+                              {"type": "key_points", "points": ["One", "Two"]}]})
+            for n in range(1, lessons + 1)]
+    quiz = Quiz.create(title=f"{title} quiz", lesson=made[0], max_attempts=2, passing_score=60,
+                       is_published=True, time_limit=10,
+                       question_count=len(quiz_questions or DEFAULT_QUESTIONS))
+    for number, question in enumerate(quiz_questions or DEFAULT_QUESTIONS, start=1):
+        Question.create(quiz=quiz, order_index=number, **question)
+    return course, made, quiz
+
+
+DEFAULT_QUESTIONS = [
+    {"type": "MULTIPLE_CHOICE", "text": "Half of 8?", "options": ["2", "4", "6"], "correct_answer": {"correct": [1]},
+     "points": 1, "explanation": "8 ÷ 2 = 4"},
+    {"type": "TRUE_FALSE", "text": "1/2 = 2/4", "options": None, "correct_answer": {"value": True}, "points": 1,
+     "explanation": "Equivalent fractions."},
+    {"type": "SHORT_ANSWER", "text": "Write 3/4 as a decimal", "options": None,
+     "correct_answer": {"numeric": 0.75, "tolerance": 0.001}, "points": 2, "explanation": "3 ÷ 4"},
+]

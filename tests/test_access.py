@@ -108,10 +108,11 @@ def test_platform_admin_sees_every_school(auth, world):
 
 
 @pytest.mark.parametrize("username, path, most", [
-    ("student_a", "/student/", 3),   # actor, user, classes
-    ("teacher_a", "/teacher/", 4),   # actor, user, classes, rosters
-    ("guardian_a", "/guardian/", 3),  # actor, user, links with children
-    ("admin_a", "/admin/", 4),       # actor, user, counts, classes
+    # Every page: the actor, the user, the unread notifications in the header.
+    ("student_a", "/student/", 8),   # + next lessons, badges, achievements, assignments due, classes
+    ("teacher_a", "/teacher/", 5),   # + classes, rosters
+    ("guardian_a", "/guardian/", 4),  # + links with children
+    ("admin_a", "/admin/", 5),       # + counts, classes
 ])
 def test_home_pages_issue_a_fixed_number_of_queries(auth, world, username, path, most):
     auth.sign_in(username)

@@ -108,10 +108,10 @@ def test_unexpected_error_gives_500_page_and_rolls_back(app, auth, world, monkey
     auth.sign_in("student_a")
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
 
-    def broken(student_id):
+    def broken(*args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("spark.blueprints.students.routes.classes_of_student", broken)
+    monkeypatch.setattr("spark.blueprints.students.routes.student_home", broken)
     response = auth.client.get("/student/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.get_data(as_text=True)
