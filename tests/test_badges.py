@@ -1,6 +1,5 @@
 """Badges are earned once when their criteria hold, with their rewards, even under concurrency."""
 import datetime
-import threading
 import uuid
 
 import pytest
@@ -11,6 +10,7 @@ from spark.db import acting_as, as_system, database
 from spark.models import Badge, EarnedBadge, Profile, RewardLedger, School, User, UserNotification
 from spark.models.enums import BadgeCategory, RewardCurrency, Role
 from tests import factories
+from tests.concurrency import run_at_once
 
 WHEN = datetime.datetime(2026, 7, 1, 9, 30, tzinfo=datetime.timezone.utc)
 
@@ -143,23 +143,12 @@ def committed_student(app):
 
 def test_two_evaluations_at_once_earn_the_badge_once(committed_student):
     school, student, badge = committed_student
-    start = threading.Barrier(2, timeout=10)
-    results, errors = [], []
 
     def evaluate():
-        try:
-            with as_system(school.id):
-                start.wait()
-                results.append(badges.evaluate_badges(student.id, WHEN))
-        except Exception as error:  # reported below, in the test's thread
-            errors.append(error)
+        with as_system(school.id):
+            return badges.evaluate_badges(student.id, WHEN)
 
-    threads = [threading.Thread(target=evaluate) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors
+    results = run_at_once(evaluate)
     assert sorted(len(result) for result in results) == [0, 1]
     with as_system(school.id):
         assert EarnedBadge.select().where(EarnedBadge.user == student.id).count() == 1

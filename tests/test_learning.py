@@ -315,29 +315,16 @@ def test_course_and_lesson_pages_issue_the_same_queries_whatever_the_number_of_l
 
 
 def test_two_simultaneous_awards_with_one_key_pay_once(committed_student):
-    import threading
-
     from spark import rewards
-    from spark.db import as_system as acting_system
+    from tests.concurrency import run_at_once
 
     school, student, _ = committed_student
-    start = threading.Barrier(2, timeout=10)
-    outcomes, errors = [], []
 
     def award():
-        try:
-            with acting_system(school.id):
-                start.wait()
-                outcomes.append(rewards.award(student.id, "XP", 40, "LESSON_COMPLETED", "lesson", None, utcnow(),
-                                              key="lesson:race:completed"))
-        except Exception as error:  # reported below, in the test's thread
-            errors.append(error)
+        with as_system(school.id):
+            return rewards.award(student.id, "XP", 40, "LESSON_COMPLETED", "lesson", None, utcnow(),
+                                 key="lesson:race:completed")
 
-    threads = [threading.Thread(target=award) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors and sorted(outcomes) == [False, True]
-    with acting_system(school.id):
+    assert sorted(run_at_once(award)) == [False, True]
+    with as_system(school.id):
         assert Profile.get(Profile.user == student.id).xp_points == 40
