@@ -125,7 +125,9 @@ def finish_lesson(student_id, lesson, occurred_at, device_id=None) -> bool:
         progress = _progress_row(student_id, lesson, occurred_at, device_id)
         if progress.status == ProgressStatus.COMPLETED:
             return False
-        _count_time(progress, occurred_at)
+        # Without JavaScript there are no pings between opening and finishing: allow up to
+        # twice the lesson's planned length for that one gap.
+        _count_time(progress, occurred_at, max(LONGEST_COUNTED_GAP, timedelta(minutes=2 * (lesson.duration or 0))))
         progress.status = ProgressStatus.COMPLETED
         progress.progress = 100
         progress.completed_at = occurred_at
@@ -156,10 +158,10 @@ def _progress_row(student_id, lesson, occurred_at, device_id):
     return progress
 
 
-def _count_time(progress, occurred_at):
+def _count_time(progress, occurred_at, longest=LONGEST_COUNTED_GAP):
     """Add the gap since the last sign of reading, when it is short enough to be reading."""
     gap = occurred_at - progress.last_accessed
-    if timedelta(0) < gap <= LONGEST_COUNTED_GAP:
+    if timedelta(0) < gap <= longest:
         progress.time_spent += int(gap.total_seconds())
     progress.last_accessed = max(progress.last_accessed, occurred_at)
 

@@ -59,6 +59,16 @@ def test_time_spent_counts_short_gaps_only(course, world):
     assert progress.status == "IN_PROGRESS"
 
 
+def test_without_javascript_the_time_from_opening_to_finishing_counts(course, world):
+    _, made, _ = course  # lessons of 10 minutes
+    start = utcnow()
+    student = world["student_a"].id
+    lessons.open_lesson(student, made[0], start)
+    lessons.finish_lesson(student, made[0], start + timedelta(minutes=12))
+    progress = StudentProgress.get((StudentProgress.student == student) & (StudentProgress.lesson == made[0].id))
+    assert progress.time_spent == 12 * 60 and progress.status == "COMPLETED"
+
+
 def test_lesson_html_is_sanitised(course, world):
     _, made, _ = course
     blocks = lessons.safe_blocks(made[0].content)
