@@ -124,3 +124,28 @@ def test_mark_all_read_counts_what_changed(db, world):
         assert notifications.mark_all_read(student.id) == 3
         assert notifications.mark_all_read(student.id) == 0
         assert notifications.unread_count(student.id) == 0
+
+
+def test_notifications_page_marks_one_and_all_read(auth, world):
+    from spark.db import as_system as system
+    from spark.models import UserNotification
+    from tests.conftest import csrf_token
+
+    student = world["student_a"].id
+    with system():
+        ids = [notifications.notify(student, "level_up", "LEVEL_UP", {"level": n}) for n in (2, 3)]
+        others = notifications.notify(world["student_a2"].id, "level_up", "LEVEL_UP", {"level": 2})
+    auth.sign_in("student_a")
+    page = auth.client.get("/notifications")
+    html = page.get_data(as_text=True)
+    assert "Level 3!" in html and 'class="count"' in html
+    token = csrf_token(page)
+    assert auth.client.post(f"/notifications/{ids[0]}/read", data={"csrf_token": token}).status_code == 302
+    assert auth.client.post(f"/notifications/{others}/read", data={"csrf_token": token}).status_code == 404
+    boosted = auth.client.post("/notifications/read", data={"csrf_token": token}, follow_redirects=True,
+                               headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert "<html" in boosted.get_data(as_text=True)
+    with system():
+        assert not UserNotification.select().where((UserNotification.user == student)
+                                                   & ~UserNotification.is_read).exists()
+        assert not UserNotification.get_by_id(others).is_read
