@@ -13,4 +13,5 @@ def only_students():
     """Every page here is for students only."""
 
 
-from spark.blueprints.students import routes  # noqa: E402,F401
+# Each module registers its views on `bp`.
+from spark.blueprints.students import assignments, routes  # noqa: E402,F401

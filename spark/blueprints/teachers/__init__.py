@@ -13,4 +13,5 @@ def only_teachers():
     """Every page here is for teachers only."""
 
 
-from spark.blueprints.teachers import routes  # noqa: E402,F401
+# Each module registers its views on `bp`.
+from spark.blueprints.teachers import assignments, authoring, grading, routes  # noqa: E402,F401

@@ -1,0 +1,2 @@
+"""Views: assignments (students)."""
+from spark.blueprints.students import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Views: grading (teachers)."""
+from spark.blueprints.teachers import bp  # noqa: F401
