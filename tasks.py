@@ -48,3 +48,13 @@ def ensure_audit_partitions():
     """Twice a month: make sure the audit log has partitions for the coming months."""
     with as_system():
         maintenance.ensure_audit_partitions()
+
+
+@huey.periodic_task(crontab(minute="30", hour="12", day_of_week="0"))
+def send_guardian_weekly_summaries():
+    """Sundays at 18:00 India time (12:30 UTC): each approved guardian gets their child's week."""
+    from datetime import datetime, timezone
+
+    from spark.guardian_week import send_all_weekly_summaries
+
+    return send_all_weekly_summaries(datetime.now(timezone.utc))

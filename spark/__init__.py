@@ -90,10 +90,12 @@ def connect_database(app):
 
 def register_blueprints(app):
     """One blueprint per role, plus sign-in and the shared pages."""
-    from spark.blueprints import admins, auth, guardians, main, students, teachers
+    from spark.blueprints import admins, auth, files, guardians, main, students, teachers
 
-    for blueprint in (main.bp, auth.bp, students.bp, teachers.bp, guardians.bp, admins.bp):
+    for blueprint in (main.bp, auth.bp, students.bp, teachers.bp, guardians.bp, admins.bp, files.bp):
         app.register_blueprint(blueprint)
+    from spark.blueprints import sync  # offline use (issue 6): sync API, service worker, saved lessons
+    app.register_blueprint(sync.bp)
 
 
 def static_url(filename: str) -> str:

@@ -14,6 +14,7 @@ from spark.courses import course_ids_of_student, lesson_states
 from spark.db import database
 from spark.models import Course, Lesson, Quiz, StudentProgress
 from spark.models.enums import ProgressStatus
+from spark.uploads import KEY_PATTERN
 
 # What lesson HTML may contain (docs/content-format.md); everything else is stripped.
 ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "strong", "em", "br", "sub", "sup"}
@@ -80,9 +81,13 @@ def safe_blocks(content) -> list[dict]:
         if kind == "text":
             block["html"] = nh3.clean(block.get("html", ""), tags=ALLOWED_TAGS, attributes={})
         elif kind == "image":
-            # Only our own static files: a child's page loads nothing from third parties.
+            # Only our own files: a child's page loads nothing from third parties. A picture a
+            # teacher uploaded is "upload:<key>" (served by the files blueprint), else a static path.
             source = str(block.get("src", ""))
-            if urlsplit(source).scheme or source.startswith("/") or ".." in source:
+            if source.startswith("upload:"):
+                if not KEY_PATTERN.match(source[len("upload:"):]):
+                    continue
+            elif urlsplit(source).scheme or source.startswith("/") or ".." in source:
                 continue
         elif kind == "video" and urlsplit(str(block.get("url", ""))).scheme not in ("http", "https"):
             continue

@@ -34,6 +34,33 @@ KINDS = {
     "streak_milestone": (
         _l("%(days)s days in a row!"),
         _l("You learned %(days)s days in a row and earned %(sparks)s sparks.")),
+    # Grades from a teacher (issue 4: spark/assignments.py, spark/essay_grading.py).
+    "assignment_graded": (
+        _l("Graded: %(title)s"),
+        _l("Your teacher graded \u201c%(title)s\u201d: %(score)s out of %(max)s.")),
+    "quiz_graded": (
+        _l("Quiz graded: %(title)s"),
+        _l("Your teacher graded your answers in \u201c%(title)s\u201d: your score is %(score)s%%.")),
+    # Guardian links and the weekly summary (issue 5: spark/guardian_links.py, spark/guardian_week.py).
+    "guardian_link_request": (
+        _l("New guardian link request"),
+        _l("%(guardian)s asked to follow the learning of %(student)s.")),
+    "guardian_link_approved": (
+        _l("Guardian link approved"),
+        _l("%(guardian)s now follows the learning of %(student)s.")),
+    "guardian_link_refused": (
+        _l("Link request not approved"),
+        _l("The school did not approve your request to follow a child.")),
+    "guardian_invited": (
+        _l("Invitation from %(school)s"),
+        _l("%(school)s invites you to follow the learning of %(student)s. Open Spark to accept or decline.")),
+    "guardian_invitation_declined": (
+        _l("Invitation declined"),
+        _l("%(guardian)s declined the invitation to follow %(student)s.")),
+    "guardian_weekly_summary": (
+        _l("The week of %(student)s"),
+        _l("%(days)s days active, %(minutes)s minutes, %(lessons)s lessons and %(quizzes)s quizzes this week."
+           " Streak: %(streak)s days. Level %(level)s.")),
 }
 
 TITLE_MAX = 200  # user_notifications.title is varchar(200)

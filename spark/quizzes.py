@@ -26,7 +26,7 @@ from peewee import JOIN
 from spark import grading
 from spark.courses import course_ids_of_student
 from spark.db import database
-from spark.models import Course, Lesson, Question, Quiz, Submission, SubmissionAnswer
+from spark.models import Course, Lesson, Question, Quiz, RetiredQuestion, Submission, SubmissionAnswer
 from spark.models.enums import SubmissionStatus
 
 # Extra time after the limit for a slow network between the last answer and the server.
@@ -98,8 +98,11 @@ def start_attempt(student_id, quiz, occurred_at, client_id, device_id=None):
             attempts = attempts_of(student_id, quiz.id)
         if len(attempts) >= quiz.max_attempts:
             raise QuizRefused("no_attempts_left")
+        # Retired questions stay only for the attempts that used them (sql/0012_authoring.sql).
         questions = list(Question.select(Question.id, Question.points)
-                         .where(Question.quiz == quiz.id).order_by(Question.order_index))
+                         .where((Question.quiz == quiz.id)
+                                & Question.id.not_in(RetiredQuestion.select(RetiredQuestion.question)))
+                         .order_by(Question.order_index))
         order = [q.id for q in questions]
         if quiz.randomize_questions:
             random.Random(str(client_id)).shuffle(order)

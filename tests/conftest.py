@@ -18,6 +18,8 @@ from spark import create_app
 from spark.db import (APP_ROLE, OWNER_ROLE, apply_migrations, bootstrap_database, database,
                       drop_database, set_acting_context, start_embedded_server, url_for_role)
 from tests import factories
+# Browser fixtures (one server, one Chromium for the whole run), for every tests/test_browser*.py.
+from tests.browser_support import browser, live_server, phone  # noqa: F401
 
 
 @pytest.fixture(scope="session")

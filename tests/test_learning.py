@@ -81,8 +81,10 @@ def test_unsafe_blocks_are_dropped():
         {"type": "image", "src": "../secret", "alt": "x"},
         {"type": "video", "url": "javascript:alert(1)", "title": "x"},
         {"type": "iframe", "html": "<iframe>"},
+        {"type": "image", "src": "upload:../../etc/passwd", "alt": "x"},
+        {"type": "image", "src": "upload:" + "a" * 40, "alt": "An uploaded picture"},
         {"type": "image", "src": "demo/pizza-eighths.svg", "alt": "A pizza"}]})
-    assert [b["src"] for b in blocks] == ["demo/pizza-eighths.svg"]
+    assert [b["src"] for b in blocks] == ["upload:" + "a" * 40, "demo/pizza-eighths.svg"]
 
 
 def test_start_attempt_twice_with_one_client_id_gives_one_attempt(course, world):

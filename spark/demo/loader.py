@@ -88,6 +88,7 @@ def load_demo_school(now=None):
         _badges(course_ids)
         _guardian_links(people)
         _history(people["students"], course_ids, classes, now)
+        _assignments(people, classes, now)
     return school_id
 
 
@@ -278,6 +279,39 @@ def _history(students, course_ids, classes, now):
         "id": demo_id(f"notification:welcome:{student}"), "user": student, "title": "Welcome to Spark!",
         "message": "Finish a lesson today to start your streak.", "type": "SYSTEM", "priority": "NORMAL",
     } for student in students])
+
+
+def _assignments(people, classes, now):
+    """Farhan Khan's 7B English assignments: one open with hand-ins to grade, one past due with late work, a draft."""
+    from spark.models import Assignment, AssignmentSubmission  # issue 4
+    teacher, class_id = people["teachers"]["g7-english"], classes["g7-english"]
+    members = people["students"][20:]
+    plan = [  # key, title, description, due from now, type, published, handed in by (index in class, days before due)
+        ("letter", "Letter to a friend",
+         "Write a letter (120-150 words) to a friend about your last school trip. Use the letter format from the lesson.",
+         timedelta(days=5), "TEXT", True, [(0, 2), (1, 2), (2, 1), (3, 1), (4, 0)]),
+        ("review", "Review of a story",
+         "Review a story you read this month: what happened, who you liked, and why. About 150 words.",
+         -timedelta(days=2), "PROJECT", True, [(5, 1), (6, -1), (7, -1)]),
+        ("poem", "Recite a poem", "Choose a short poem and write why you chose it.",
+         timedelta(days=12), "TEXT", False, []),
+    ]
+    for key, title, description, due_in, kind, published, hand_ins in plan:
+        assignment_id = demo_id(f"assignment:7b-english:{key}")
+        due = (now + due_in).replace(second=0, microsecond=0)
+        _insert(Assignment, [{
+            "id": assignment_id, "title": title, "description": description, "school_class": class_id,
+            "due_date": due, "max_score": 20, "submission_type": kind, "allowed_file_types": ["pdf", "jpg", "png"],
+            "max_file_size": 5 * 1024 * 1024, "is_published": published, "late_submission_allowed": True,
+            "late_penalty": 10, "created_by": teacher}])
+        due = Assignment.get_by_id(assignment_id).due_date  # as first loaded
+        moments = {index: min(due - timedelta(days=days_before, hours=3), now - timedelta(hours=1 + index))
+                   for index, days_before in hand_ins}  # never in the future
+        _insert(AssignmentSubmission, [{
+            "id": demo_id(f"assignment-submission:{key}:{members[index]}"), "assignment": assignment_id,
+            "student": members[index], "submitted_at": moments[index], "is_late": moments[index] > due,
+            "content": f"Dear friend,\n\nThis is my work for \u201c{title}\u201d. (Demo hand-in {index + 1}.)",
+        } for index, _ in hand_ins])
 
 
 def _learn(student, lesson, quiz, moment, rng, completed):

@@ -19,23 +19,27 @@ from spark.models.rewards import (
     Achievement, Badge, EarnedBadge, Leaderboard, RewardLedger,
 )
 from spark.models.guardians import GuardianLink
+from spark.models.consent import GuardianConsent, GuardianLinkCode
 from spark.models.assignments import Assignment, AssignmentSubmission
+from spark.models.uploads import Upload
 from spark.models.notifications import UserNotification
 from spark.models.sync import SyncConflict, SyncLog, SyncLogArchive
+from spark.models.offline_sync import SavedLesson, SyncAction
 from spark.models.guilds import Guild, GuildMembership, GuildQuest
 from spark.models.companion import AiInteraction, LearningPreference
 from spark.models.audit import AuditLog, LoginThrottle
+from spark.models.authoring import RetiredQuestion
 
 ALL_MODELS = [
     School, User, Profile, SchoolClass, Enrollment, ClassCourse,
-    Course, Lesson, Quiz, Question, ContentTranslation,
+    Course, Lesson, Quiz, Question, ContentTranslation, RetiredQuestion,
     StudentProgress, Submission, SubmissionAnswer, LearningAnalytics,
     ClassAnalytics,
     RewardLedger, Badge, EarnedBadge, Achievement, Leaderboard,
-    GuardianLink,
-    Assignment, AssignmentSubmission,
+    GuardianLink, GuardianLinkCode, GuardianConsent,
+    Assignment, AssignmentSubmission, Upload,
     UserNotification,
-    SyncLog, SyncLogArchive, SyncConflict,
+    SyncLog, SyncLogArchive, SyncConflict, SyncAction, SavedLesson,
     Guild, GuildMembership, GuildQuest,
     AiInteraction, LearningPreference,
     AuditLog, LoginThrottle,

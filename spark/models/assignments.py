@@ -58,6 +58,10 @@ class AssignmentSubmission(BaseModel):
     graded_by = ForeignKeyField(
         User, column_name='graded_by',
         backref='assignment_submissions_graded', null=True)
+    # 0013: optimistic concurrency for grading, and the grade before the late penalty.
+    version = IntegerField(default=1)
+    raw_score = DecimalField(max_digits=5, decimal_places=2, null=True)
+    penalty_percent = DecimalField(max_digits=5, decimal_places=2, default=0)
 
     class Meta:
         table_name = 'assignment_submissions'

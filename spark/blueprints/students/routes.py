@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import get_locale, gettext as _, ngettext
 from flask_login import current_user
 
-from spark import badges, courses, lessons, quizzes, rewards
+from spark import badges, courses, guardian_links, lessons, quizzes, rewards
 from spark.accounts import utcnow
 from spark.blueprints.students import bp
 from spark.blueprints.students.forms import ProfileForm
@@ -216,4 +216,16 @@ def profile():
     return render_page("students/profile.html", form=form, profile=current_user.profile,
                        totals=rewards.totals_explained(current_user.id),
                        ledger=rewards.ledger_for(current_user.id), avatars=AVATARS,
-                       status=422 if form.errors else 200)
+                       my_guardians=guardian_links.guardians_of_student(current_user.id),
+                       link_code=None, status=422 if form.errors else 200)
+
+
+@bp.route("/profile/link-code", methods=["POST"])
+def make_link_code():
+    """A code for a parent to link their account to mine; shown once, single use, expires."""
+    code = guardian_links.issue_link_code(current_user, current_user.id) or abort(404)
+    return render_page("students/profile.html", form=ProfileForm(obj=current_user.profile),
+                       profile=current_user.profile, totals=rewards.totals_explained(current_user.id),
+                       ledger=rewards.ledger_for(current_user.id), avatars=AVATARS,
+                       my_guardians=guardian_links.guardians_of_student(current_user.id),
+                       link_code=guardian_links.format_code(code))
