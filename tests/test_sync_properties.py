@@ -59,6 +59,7 @@ def test_shuffled_repeated_and_split_batches_end_as_each_action_applied_once(cou
     once, _ = end_state(student, [actions])
     batches = data.draw(deliveries(actions))
     delivered, answers = end_state(student, batches)
+    assert delivered["progress"] == once["progress"], (delivered["progress"], once["progress"])
     assert delivered == once
     # Every action got exactly one answer that was not "duplicate": nothing lost, nothing twice.
     first_answers = {}
