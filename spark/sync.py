@@ -39,7 +39,11 @@ Conflict rules (the one place they are written; docs/offline.md points here):
    (at most LONGEST_COUNTED_GAP each), added once per client id, so replays
    and out-of-order arrival never count it twice. When another device changed
    the row after the version the action was based on, the merge is recorded
-   as a conflict already resolved (`merge`), for the record. A `based_on`
+   as a conflict already resolved (`merge`), for the record. The reward for
+   finishing keeps the moment of the first finish the server applied (the
+   ledger is append-only); a device sends its queue in order, so only another
+   device's earlier finish can arrive later, and it moves `completed_at` only.
+   A `based_on`
    that is not a version the server gave (in the future, not a number) is
    ignored: it is only ever compared, never written; the database counts
    `sync_version` itself (sql/0015_sync.sql).
@@ -53,6 +57,12 @@ Conflict rules (the one place they are written; docs/offline.md points here):
    the rewards.
 5. Anything on an unpublished lesson or course is refused (`unpublished`);
    anything naming what is not the student's is refused as `not_found`.
+6. A text hand-in for an assignment is handed in at its own moment (which
+   decides lateness, and a hand-in after a due date without late work is
+   refused, `assignment_refused`, with the page's message). The latest
+   hand-in wins: one older than the hand-in on the server
+   (`newer_on_server`), or for work already graded (`already_graded`), is
+   kept as a conflict and replaces nothing.
 
 Deciding a kept conflict (teachers of the student's classes, admins of the
 school; `resolve_conflict`, audited through sync_conflicts' trigger):
@@ -62,7 +72,8 @@ school; `resolve_conflict`, audited through sync_conflicts' trigger):
   rewarded, and the best attempt counts.
 - `merge`: the action is applied but the server's result stands: progress
   merges as in rule 2; an attempt is scored and kept for the record, while the
-  attempt that counts and the rewards stay as they were.
+  attempt that counts and the rewards stay as they were; a hand-in stays in
+  the conflict, for the record, and the server's hand-in stays.
 """
 import copy
 import logging
@@ -79,7 +90,7 @@ from spark.courses import course_ids_of_student
 from spark.db import as_system, database
 from spark.learning_rewards import reward_attempt, reward_finished_lesson
 from spark.models import (
-    ClassCourse, Course, Enrollment, Lesson, Profile, Quiz, StudentProgress, Submission,
+    Assignment, ClassCourse, Course, Enrollment, Lesson, Profile, Quiz, StudentProgress, Submission,
     SyncAction, SyncConflict, SyncLog, User,
 )
 from spark.models.enums import EnrollmentStatus, SubmissionStatus, SyncStatus
@@ -306,7 +317,8 @@ def _claim_and_apply(student_id, device_id, action, now, batch) -> dict:
 
 def _refusal_result(action, refusal, sync_log) -> dict:
     if not refusal.keep:
-        return {"status": REFUSED, "reason": refusal.reason}
+        message = (refusal.server_data or {}).get("message")
+        return {"status": REFUSED, "reason": refusal.reason, **({"message": message} if message else {})}
     conflict = record_conflict(sync_log, refusal.entity_type, refusal.entity_id, action.data,
                                {"reason": refusal.reason, **(refusal.server_data or {})})
     return {"status": CONFLICT, "reason": refusal.reason, "conflict_id": str(conflict.id),
@@ -415,6 +427,11 @@ def _merge_progress(row, before, action, event, seconds):
     time_spent = (before.time_spent if before else 0) + seconds
     if row.time_spent != time_spent:
         changes[StudentProgress.time_spent] = time_spent
+    # finish_lesson leaves a completed lesson untouched: the merge still takes the extremes.
+    if row.last_accessed < action.occurred_at:
+        changes[StudentProgress.last_accessed] = action.occurred_at
+    if row.started_at is None or row.started_at > action.occurred_at:
+        changes[StudentProgress.started_at] = action.occurred_at
     if event == "finish" and row.completed_at and row.completed_at > action.occurred_at:
         changes[StudentProgress.completed_at] = action.occurred_at
         merged.append("completed_at")
@@ -571,9 +588,52 @@ def _keep_final_within(student_id, quiz):
         Submission.update(is_final=True).where(Submission.id == best.id).execute()
 
 
+# ---------------------------------------------------------------------------------- assignment hand-ins
+
+
+def apply_assignment_submission(student_id, device_id, action, now, batch, decision=None) -> dict:
+    """A text hand-in written offline, handed in through `assignments.submit_assignment` at its own moment.
+
+    Its moment decides lateness, as on the page. A hand-in older than the one on the server,
+    or for work already graded, is kept as a conflict rather than replacing newer work.
+    """
+    from spark import assignments  # imported here: assignments imports uploads, which the API never needs
+    data = action.data
+    assignment_id, text = parse_uuid(data.get("assignment_id")), data.get("text")
+    if assignment_id is None or not isinstance(text, str):
+        raise Refused("invalid")
+    item = assignments.assignment_for_student(student_id, assignment_id, action.occurred_at)
+    if item is None:
+        raise Refused("not_found")
+    current = item.submission
+    server_data = {"submission": None if current is None else {
+        "submitted_at": _iso(current.submitted_at), "content": current.content,
+        "graded": current.score is not None}}
+    if decision is None:
+        if _too_old(action, now):
+            raise Refused("too_old", keep=True, entity_type="assignment_submission", entity_id=assignment_id,
+                          server_data=server_data)
+        if current is not None and current.score is not None:
+            raise Refused("already_graded", keep=True, entity_type="assignment_submission",
+                          entity_id=assignment_id, server_data=server_data)
+        if current is not None and current.submitted_at > action.occurred_at:
+            raise Refused("newer_on_server", keep=True, entity_type="assignment_submission",
+                          entity_id=assignment_id, server_data=server_data)
+    if decision == "merge":  # kept for the record, in the conflict itself; the server's hand-in stays
+        return {"status": APPLIED, "detail": server_data}
+    try:
+        submission = assignments.submit_assignment(User.get_by_id(student_id), item.assignment, text, [],
+                                                   action.occurred_at, 0)
+    except assignments.SubmissionRefused as refused:
+        raise Refused("assignment_refused", server_data={"message": str(refused.message)}) from None
+    return {"status": APPLIED, "detail": {"submission_id": str(submission.id), "is_late": submission.is_late,
+                                          "submitted_at": _iso(submission.submitted_at)}}
+
+
 APPLIERS = {
     "lesson_progress": apply_lesson_progress,
     "quiz_attempt": apply_quiz_attempt,
+    "assignment_submission": apply_assignment_submission,
 }
 
 
@@ -594,12 +654,13 @@ def pending_conflicts(actor, limit=200) -> list:
 
 
 def conflict_titles(conflicts) -> dict:
-    """The title of each conflict's lesson or quiz, by id (two queries)."""
+    """The title of each conflict's lesson, quiz or assignment, by id (three queries)."""
     ids = {conflict.entity_id for conflict in conflicts}
     if not ids:
         return {}
-    titles = {lesson.id: lesson.title for lesson in Lesson.select(Lesson.id, Lesson.title).where(Lesson.id.in_(ids))}
-    titles.update({quiz.id: quiz.title for quiz in Quiz.select(Quiz.id, Quiz.title).where(Quiz.id.in_(ids))})
+    titles = {}
+    for model in (Lesson, Quiz, Assignment):
+        titles.update({row.id: row.title for row in model.select(model.id, model.title).where(model.id.in_(ids))})
     return titles
 
 

@@ -97,7 +97,17 @@ def phone(request, browser):
 
 
 def sign_in(page, base, username):
+    """Sign in through the form and wait until the signed-in page is shown (the header's menu)."""
     page.goto(base + "/")
     page.get_by_label("Username or email").fill(username)
     page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.locator("summary", has_text="More").wait_for()
+
+
+def sign_out(page):
+    """Open the header's "More" menu and sign out; wait for the sign-in form."""
+    page.locator("summary", has_text="More").click()
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_label("Username or email").wait_for()
+    page.wait_for_load_state("networkidle")  # htmx may still be settling the swap

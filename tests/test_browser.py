@@ -1,7 +1,7 @@
 """Browser tests of signing in and learning: Playwright at 360×640 (fixtures in tests/browser_support.py)."""
 import pytest
 
-from tests.browser_support import PHONE, sign_in
+from tests.browser_support import PHONE, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_teacher_opens_a_class_roster_and_signs_out(phone, live_server):
     sign_in(phone, live_server, "ravi.sharma")
     phone.get_by_role("link", name="7A Mathematics").first.click()
     expect(phone.get_by_role("table")).to_contain_text("Aarav Patil")
-    phone.get_by_role("button", name="Sign out").click()
+    sign_out(phone)
     expect(phone.get_by_role("heading", name="Sign in to Spark")).to_be_visible()
 
 

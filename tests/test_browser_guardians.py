@@ -8,22 +8,15 @@ import re
 
 import pytest
 
-from tests.browser_support import PHONE, sign_in  # noqa: F401
+from tests.browser_support import PHONE, sign_in, sign_out  # noqa: F401
 
 pytestmark = pytest.mark.browser
 CHILD = {"javascript": ("ishita.gupta", "Ishita Gupta"), "no-javascript": ("kavya.menon", "Kavya Menon")}
 
 
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    page.get_by_label("Username or email").wait_for()
-    page.wait_for_load_state("networkidle")
-
-
 def signed_in(page, base, username):
     """Sign in and wait until the signed-in page has arrived (htmx swaps it in with JavaScript on)."""
     sign_in(page, base, username)
-    page.get_by_role("button", name="Sign out").wait_for()
     page.wait_for_load_state("networkidle")
 
 

@@ -649,3 +649,46 @@ def test_saved_page_makes_the_same_number_of_queries_for_many_lessons(auth, cour
     with count_queries() as counted:
         html = auth.client.get("/student/saved").get_data(as_text=True)
     assert len(page_statements(counted)) == small and html.count("data-offline-lesson=") == 3
+
+
+# --- Assignment hand-ins written offline ----------------------------------------------------------
+
+
+def text_assignment(world, **fields):
+    """A published text assignment of 7A Mathematics (the caller is SYSTEM)."""
+    from spark.models import Assignment
+    values = dict(title="Monsoon essay", description="Write about the monsoon.", due_date=NOW + timedelta(days=2),
+                  submission_type="TEXT", is_published=True, late_submission_allowed=False)
+    values.update(fields)
+    return Assignment.create(school_class=world.classes["maths_a"], created_by=world["teacher_a"], **values)
+
+
+def hand_in_action(assignment, at, text="Rain fell all week."):
+    return {"client_id": str(uuid.uuid4()), "type": "assignment_submission", "occurred_at": at.isoformat(),
+            "assignment_id": str(assignment.id), "text": text}
+
+
+def test_a_hand_in_written_offline_counts_at_the_moment_it_was_written(db, world, student):
+    from spark.models import AssignmentSubmission
+    assignment = text_assignment(world, due_date=NOW - timedelta(hours=1))
+    written = apply(student, [hand_in_action(assignment, NOW - timedelta(hours=2))])[0]
+    assert written["status"] == "applied" and written["detail"]["is_late"] is False
+    after_due = apply(student, [hand_in_action(assignment, NOW - timedelta(minutes=30), text="Later")])[0]
+    assert (after_due["status"], after_due["reason"]) == ("refused", "assignment_refused")
+    assert "does not take late work" in after_due["message"]
+    older = apply(student, [hand_in_action(assignment, NOW - timedelta(hours=3), text="Draft")])[0]
+    assert (older["status"], older["reason"]) == ("conflict", "newer_on_server")
+    with as_student(student):
+        assert AssignmentSubmission.get(AssignmentSubmission.student == student.id).content == "Rain fell all week."
+
+
+def test_a_hand_in_for_graded_work_is_kept_and_another_class_is_not_found(db, world, student):
+    from spark.models import AssignmentSubmission
+    assignment = text_assignment(world)
+    AssignmentSubmission.create(assignment=assignment, student=student, content="First", score=80,
+                                submitted_at=NOW - timedelta(days=1))
+    other = text_assignment(world, title="Other class")
+    other.school_class = world.classes["science_a"]
+    other.save()
+    results = apply(student, [hand_in_action(assignment, NOW), hand_in_action(other, NOW)])
+    assert [(r["status"], r["reason"]) for r in results] == [("conflict", "already_graded"), ("refused", "not_found")]

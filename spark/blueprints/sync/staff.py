@@ -16,13 +16,16 @@ CONFLICT_REASONS = {
     "quiz_closed": _l("The quiz was closed before this attempt reached the server"),
     "too_old": _l("Done more than 30 days before it was synced"),
     "locked": _l("The lesson before it was not finished on the server"),
+    "already_graded": _l("A hand-in for work you had already graded"),
+    "newer_on_server": _l("An older hand-in than the one you have"),
 }
 STRATEGY_NAMES = {
     "client_wins": _l("Accept the student's work"),
     "merge": _l("Keep it for the record only"),
     "server_wins": _l("Discard it"),
 }
-ENTITY_NAMES = {"lesson_progress": _l("Lesson"), "quiz_attempt": _l("Quiz attempt")}
+ENTITY_NAMES = {"lesson_progress": _l("Lesson"), "quiz_attempt": _l("Quiz attempt"),
+                "assignment_submission": _l("Assignment")}
 STATUS_NAMES = {"COMPLETED": _l("Synced"), "CONFLICT": _l("Synced, to decide"), "FAILED": _l("Refused"),
                 "PROCESSING": _l("Stopped halfway"), "PENDING": _l("Waiting")}
 

@@ -157,7 +157,8 @@
     return get("saved:" + user).then(function (local) {
       document.querySelectorAll("[data-offline-lesson]").forEach(function (li) {
         var had = (local || {})[li.dataset.offlineLesson], badge = li.querySelector("[data-offline-state]");
-        if (badge) { badge.hidden = !(had && had.version === li.dataset.version); }
+        var ready = had && had.version === li.dataset.version;
+        if (badge) { badge.className = ready ? "badge ok" : ""; badge.textContent = ready ? badge.dataset.ready : ""; }
       });
     });
   }
@@ -192,7 +193,7 @@
     if (document.visibilityState === "hidden") { flushReading(); } else { reading.since = Date.now(); }
   });
 
-  // --- Forms: the offline pages always queue; the lesson's finish button queues when offline
+  // --- Forms: the offline pages always queue; a lesson's finish and a text hand-in queue when offline
   function fields(form) {
     var out = {};
     new FormData(form).forEach(function (value, name) {
@@ -215,11 +216,16 @@
     var path = new URL(form.action, location.href).pathname;
     if (path === "/sign-out") { return signOut(event, form); }
     var finish = !kind && !navigator.onLine && /^\/student\/lessons\/[0-9a-f-]{36}\/finish$/.test(path);
-    if (!user || (!kind && !finish)) { return; }
+    var handIn = !kind && !navigator.onLine && /^\/student\/assignments\/[0-9a-f-]{36}$/.test(path) &&
+      form.elements.content && ![].some.call(form.querySelectorAll("input[type=file]"), function (i) { return i.files.length; });
+    if (!user || (!kind && !finish && !handIn)) { return; }
     event.preventDefault();
     event.stopImmediatePropagation(); // before htmx sees it
     var draftKey = "draft:" + user + ":" + form.dataset.quiz;
-    if (kind === "answer") {
+    if (handIn) {
+      enqueue({type: "assignment_submission", assignment_id: path.split("/")[3], text: form.elements.content.value})
+        .then(function () { done(form, el().dataset.offline); });
+    } else if (kind === "answer") {
       get(draftKey).then(function (draft) {
         draft = draft || {started_at: now(), answers: {}};
         draft.answers[form.dataset.question] = {fields: fields(form), answered_at: now()};
