@@ -43,10 +43,9 @@ Conflict rules (the one place they are written; docs/offline.md points here):
    finishing keeps the moment of the first finish the server applied (the
    ledger is append-only); a device sends its queue in order, so only another
    device's earlier finish can arrive later, and it moves `completed_at` only.
-   A `based_on`
-   that is not a version the server gave (in the future, not a number) is
-   ignored: it is only ever compared, never written; the database counts
-   `sync_version` itself (sql/0015_sync.sql).
+   A `based_on` that is not a version the server gave (in the future, not a
+   number) is ignored: it is only ever compared, never written; the database
+   counts `sync_version` itself (sql/0015_sync.sql).
 3. A lesson that is locked for the student when the action arrives (the one
    before it is not finished on the server) is kept as a conflict (`locked`).
 4. Quiz attempts carry answers only; they are scored on the server by
