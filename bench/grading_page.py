@@ -9,26 +9,19 @@ the grading page and the statements it ran, then the time of one htmx grade
 (save a row) and of "save and next ungraded" (which re-renders the table).
 """
 import datetime
-import os
 import re
-import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from playhouse.test_utils import count_queries  # noqa: E402
+from harness import RUNS, bench_app, build_as_system, signed_in_client, timed  # noqa: E402
 
-from spark import create_app  # noqa: E402
-from spark.db import (APP_ROLE, OWNER_ROLE, apply_migrations, bootstrap_database, database,  # noqa: E402
-                      drop_database, set_acting_context, start_embedded_server, url_for_role)
 from tests import factories  # noqa: E402
 
 SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-RUNS = 20
 
 
 def build(world, size):
@@ -56,43 +49,14 @@ def build(world, size):
     return assignment
 
 
-def timed(client, path, runs=RUNS):
-    """Median and slowest milliseconds of `runs` GETs, and the statements of one."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    with count_queries() as counted:
-        client.get(path)
-    statements = [q.msg[0] for q in counted.get_queries() if not q.msg[0].startswith(("SAVEPOINT", "RELEASE"))]
-    return statistics.median(times), max(times), len(statements)
-
-
 def main():
-    server = os.environ.get("TEST_DATABASE_URL") or start_embedded_server(
-        Path(tempfile.mkdtemp(prefix="spark-bench-")) / "pg", delete_on_exit=True)
-    name = f"spark_bench_{os.getpid()}"
-    drop_database(server, name)
-    bootstrap_database(server, name)
-    try:
-        apply_migrations(url_for_role(server, OWNER_ROLE, name))
-        app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url_for_role(server, APP_ROLE, name),
-                          "DATABASE_OWNER_URL": url_for_role(server, OWNER_ROLE, name),
-                          "UPLOAD_DIR": tempfile.mkdtemp(prefix="spark-bench-uploads-")})
-        with app.app_context():
-            database.connect(reuse_if_open=True)
-            with database.atomic():
-                set_acting_context(role="SYSTEM")
-                world = factories.build_world()
-                assignment = build(world, SIZE)
-            database.close()
-        client = app.test_client()
-        page = client.get("/sign-in").get_data(as_text=True)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        client.post("/sign-in", data={"identifier": "teacher_a", "password": factories.PASSWORD,
-                                      "csrf_token": token})
+    with bench_app() as app:
+        def make(world):
+            made = build(world, SIZE)
+            return made
+
+        assignment = build_as_system(app, make)
+        client = signed_in_client(app, "teacher_a")
         path = f"/teacher/assignments/{assignment.id}/submissions"
         print(f"class of {SIZE} students, {RUNS} requests (Flask test client, embedded PostgreSQL)")
         print(f"{'page':<40} {'median ms':>10} {'max ms':>8} {'queries':>8}")
@@ -111,10 +75,6 @@ def main():
             elapsed = (time.perf_counter() - start) * 1000
             assert response.status_code == 200, response.status_code
             print(f"{label:<40} {elapsed:>10.1f}")
-    finally:
-        if database.obj is not None:
-            database.obj.close_all()
-        drop_database(server, name)
 
 
 if __name__ == "__main__":
