@@ -247,9 +247,11 @@ class QuestionForm(FlaskForm):
         self.fill_key(question.options, question.correct_answer)
 
     def answer_key(self):
+        """(options, correct_answer) in the stored format; each question type's form defines it."""
         raise NotImplementedError
 
     def fill_key(self, options, key):
+        """Show a stored answer key in the form; each question type's form defines it."""
         raise NotImplementedError
 
 
