@@ -16,7 +16,7 @@ from spark.content_language import localized
 from spark.i18n import select_locale, select_timezone
 from spark.notifications import notification_text
 from spark.pages import unread_notifications
-from spark.security import SessionInterface, add_security_headers
+from spark.security import SessionInterface, add_security_headers, send_to_sign_in
 
 def create_app(test_config=None):
     """Build the Spark app; `test_config` overrides what the environment gives."""
@@ -69,6 +69,7 @@ def create_app(test_config=None):
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = _l("Please sign in to open that page.")
     login_manager.login_message_category = "info"
+    login_manager.unauthorized_handler(send_to_sign_in)
     # "strong" would sign a student out whenever their phone's network address changes.
     login_manager.session_protection = "basic"
     request_scope.init_app(app)

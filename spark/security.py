@@ -1,7 +1,7 @@
 """Security headers, cookie flags, and who may open which page."""
 from functools import wraps
 
-from flask import abort, request
+from flask import abort, flash, make_response, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
@@ -56,3 +56,20 @@ def role_required(*roles):
             return view(*args, **kwargs)
         return guarded
     return decorator
+
+
+def send_to_sign_in():
+    """Anyone not signed in (or whose session ended) goes to the sign-in page, then back here.
+
+    An htmx request gets an HX-Redirect instead of a 302: following the redirect itself
+    would swap the sign-in page into the part of the page that asked.
+    """
+    from spark.extensions import login_manager
+
+    flash(login_manager.login_message, login_manager.login_message_category)
+    target = url_for("auth.sign_in", next=request.full_path if request.query_string else request.path)
+    if request.headers.get("HX-Request") == "true":
+        response = make_response("", 401)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)

@@ -14,6 +14,12 @@ def test_anonymous_is_sent_to_sign_in(client, world, path):
     assert response.headers["Location"].startswith("/sign-in?next=")
 
 
+def test_an_htmx_request_without_a_session_is_sent_to_sign_in_by_hx_redirect(client, world):
+    response = client.get("/student/courses?x=1", headers={"HX-Request": "true"})
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"] == "/sign-in?next=/student/courses?x%3D1"
+
+
 @pytest.mark.parametrize("username", USERS)
 @pytest.mark.parametrize("role, path", HOMES.items())
 def test_role_homes_admit_only_their_role(auth, world, username, role, path):
