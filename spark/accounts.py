@@ -133,10 +133,12 @@ def change_password(user, current_password: str, new_password: str, now=None) ->
     (User
      .update(password_hash=hash_password(new_password),
              password_changed_at=now or utcnow(),
+             must_change_password=False,
              session_version=User.session_version + 1)
      .where(User.id == user.id)
      .execute())
     user.session_version = User.select(User.session_version).where(User.id == user.id).scalar()
+    user.must_change_password = False
 
 
 def set_user_active(user, active: bool) -> None:

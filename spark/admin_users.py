@@ -91,7 +91,7 @@ def create_school_user(school_id, *, username, display_name, role, email=None, g
     user = create_user(username=username, password=password, role=role, display_name=display_name,
                        school_id=school_id, email=email or None,
                        grade=grade if role == Role.STUDENT else None,
-                       preferred_language=preferred_language or None)
+                       preferred_language=preferred_language or None, one_time_password=True)
     return user, password
 
 
@@ -122,7 +122,7 @@ def reset_password(user):
     """Give a user a new one-time password (shown once) and end their sessions; return it."""
     password = one_time_password()
     (User
-     .update(password_hash=hash_password(password), password_changed_at=utc_now())
+     .update(password_hash=hash_password(password), password_changed_at=utc_now(), must_change_password=True)
      .where(User.id == user.id)
      .execute())
     end_all_sessions(user)

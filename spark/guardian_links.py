@@ -260,7 +260,7 @@ def create_guardian_and_invite(actor, student_id, *, username, display_name, ema
     def create():
         return create_user(username=username, password=password, role=Role.GUARDIAN,
                            display_name=display_name, school_id=student.school_id, email=email or None,
-                           preferred_language=preferred_language or None)
+                           preferred_language=preferred_language or None, one_time_password=True)
 
     if actor.role == Role.ADMIN:
         guardian = create()

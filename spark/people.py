@@ -10,8 +10,12 @@ USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,49}$")
 
 
 def create_user(*, username, password, role, display_name, school_id=None, email=None,
-                first_name=None, last_name=None, grade=None, preferred_language=None, avatar=None):
-    """Create a user with their profile; the password must meet the rules."""
+                first_name=None, last_name=None, grade=None, preferred_language=None, avatar=None,
+                one_time_password=False):
+    """Create a user with their profile; the password must meet the rules.
+
+    `one_time_password`: someone else chose it, so its owner must replace it at first sign-in.
+    """
     username = username.strip().lower()
     if not USERNAME_PATTERN.match(username):
         raise ValueError("A username has 3 to 50 letters, digits, dots, dashes or underscores.")
@@ -29,6 +33,7 @@ def create_user(*, username, password, role, display_name, school_id=None, email
         role=role,
         school=school_id,
         preferred_language=preferred_language,
+        must_change_password=one_time_password,
     )
     # No RETURNING: the creator (a teacher importing a roster, a job) may not be allowed to read
     # the new account back before it is enrolled (docs/developing.md, the RLS trap).

@@ -32,6 +32,8 @@ def init_app(app):
     login_manager.anonymous_user = Anonymous
     login_manager.user_loader(load_signed_in_user)
     app.before_request(open_request_transaction)
+    from spark.security import require_own_password
+    app.before_request(require_own_password)
     app.after_request(finish_request_transaction)
     app.teardown_request(close_request_transaction)
 

@@ -270,6 +270,7 @@ def _create_accounts(school_class, rows, cards):
     (User
      .insert_many([{"id": user_id, "username": card.username, "email": row.email.lower() or None,
                     "password_hash": hash_password(card.password), "role": Role.STUDENT,
+                    "must_change_password": True,
                     "school": school_class.school_id}
                    for user_id, row, card in zip(user_ids, rows, cards)])
      .as_rowcount()

@@ -3,6 +3,7 @@ from functools import wraps
 
 from flask import abort, flash, make_response, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import gettext as _
 from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -56,6 +57,25 @@ def role_required(*roles):
             return view(*args, **kwargs)
         return guarded
     return decorator
+
+
+# What a user who must replace a one-time password may still open.
+OPEN_WITH_ONE_TIME_PASSWORD = {"auth.change_password", "auth.sign_out", "auth.choose_language", "static",
+                               "main.health"}
+
+
+def require_own_password():
+    """Before anything else, a user with a one-time password chooses their own."""
+    if (not current_user.is_authenticated or not current_user.must_change_password
+            or request.endpoint in OPEN_WITH_ONE_TIME_PASSWORD or request.path.startswith("/api/")):
+        return None
+    flash(_("Choose your own password before you go on: the one you were given works only once."), "info")
+    target = url_for("auth.change_password")
+    if request.headers.get("HX-Request") == "true":
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)
 
 
 def send_to_sign_in():

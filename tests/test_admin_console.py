@@ -124,6 +124,12 @@ def test_deactivate_reset_and_change_role(auth, world):
                 f"/admin/users/{teacher.id}").status_code == 302
     auth.sign_out()
     assert auth.sign_in("teacher_a2", password).status_code == 302
+    # A reset password is a one-time password: its owner chooses their own first.
+    assert auth.client.get("/admin/users").headers["Location"] == "/password"
+    assert post(auth.client, "/password", {"current_password": password,
+                                           "new_password": "tamarind rice on tuesday",
+                                           "confirm_password": "tamarind rice on tuesday"},
+                "/password").status_code == 302
     assert auth.client.get("/admin/users").status_code == 200  # now an admin
 
 
@@ -222,6 +228,9 @@ def test_platform_admin_creates_a_school_and_its_first_admin(auth, world):
     assert edited.status_code == 302
     auth.sign_out()
     auth.sign_in("hema", password)
+    assert auth.client.get("/admin/").headers["Location"] == "/password"  # a one-time password first
+    post(auth.client, "/password", {"current_password": password, "new_password": "hill station mornings",
+                                    "confirm_password": "hill station mornings"}, "/password")
     assert "Hill Public School" in auth.client.get("/admin/").get_data(as_text=True)
 
 

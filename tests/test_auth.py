@@ -170,3 +170,21 @@ def test_long_passphrases_are_accepted_whole():
 
 def test_passwords_are_hashed_with_owasp_argon2id():
     assert hash_password("mango lassi every sunday").startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+
+
+def test_a_one_time_password_must_be_replaced_before_anything_else(app, auth, world):
+    from spark import admin_users
+
+    with as_system():
+        password = admin_users.reset_password(User.get_by_id(world["student_a3"].id))
+    assert auth.sign_in("student_a3", password).headers["Location"] == "/student/"
+    home = auth.client.get("/student/")
+    assert home.status_code == 302 and home.headers["Location"] == "/password"
+    assert auth.client.get("/student/", headers={"HX-Request": "true"}).headers["HX-Redirect"] == "/password"
+    page = auth.client.get("/password")
+    assert "Choose your own password" in page.get_data(as_text=True)
+    changed = auth.client.post("/password", data={
+        "current_password": password, "new_password": "tamarind rice on tuesday",
+        "confirm_password": "tamarind rice on tuesday", "csrf_token": csrf_token(page)})
+    assert changed.status_code == 302
+    assert auth.client.get("/student/").status_code == 200

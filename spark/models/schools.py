@@ -45,6 +45,7 @@ class User(BaseModel):
     email_verified = BooleanField(default=False)
     last_login_at = DateTimeTZField(null=True)
     session_version = IntegerField(default=1)
+    must_change_password = BooleanField(default=False)
     password_changed_at = DateTimeTZField(null=True)
     created_at = DateTimeTZField(default=utc_now)
     updated_at = DateTimeTZField(default=utc_now)
