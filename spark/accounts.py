@@ -59,10 +59,10 @@ def sign_in(identifier: str, password: str, ip=None, user_agent=None, now=None) 
     """
     now = now or utcnow()
     key = identifier.strip().lower()[:255]
-    _refuse_if_throttled(key, now)
+    refuse_if_throttled(key, now)
     candidate = _login_candidate(key)
     if not verify_password(candidate["password_hash"] if candidate else None, password):
-        _record_failure(key, now)
+        record_failure(key, now)
         raise SignInRefused()
     if not candidate["is_active"]:
         raise AccountInactive()
@@ -85,13 +85,14 @@ def _login_candidate(key: str):
     return dict(zip(("id", "password_hash", "is_active", "role", "school_id", "session_version"), row))
 
 
-def _refuse_if_throttled(key: str, now: datetime) -> None:
+def refuse_if_throttled(key: str, now: datetime) -> None:
+    """Raise SignInThrottled while `key` (an account name, or another guessable secret's owner) must wait."""
     throttle = LoginThrottle.get_or_none(LoginThrottle.identifier == key)
     if throttle and throttle.locked_until and throttle.locked_until > now:
         raise SignInThrottled(max(1, int((throttle.locked_until - now).total_seconds() + 0.999)))
 
 
-def _record_failure(key: str, now: datetime) -> None:
+def record_failure(key: str, now: datetime) -> None:
     """Count a failure atomically; past the limit, each failure doubles the wait."""
     window_start = now - FAILURE_WINDOW
     database.execute_sql(

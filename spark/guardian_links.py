@@ -25,7 +25,7 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from peewee import JOIN
 
-from spark import notifications
+from spark import accounts, notifications
 from spark.db import as_system, database
 from spark.models import Enrollment, GuardianLink, GuardianLinkCode, Profile, School, SchoolClass, User
 from spark.models.base import utc_now
@@ -154,14 +154,25 @@ def request_link(guardian, code_text, relationship="parent"):
     Raises LinkRefused for an unknown, used or expired code, a code of another school,
     a second request, or a blocked guardian.
     """
+    # Codes are short enough to type on a basic phone, so guessing is throttled per guardian,
+    # with the same rule and table as sign-in failures.
+    throttle_key, now = f"link-code:{guardian.id}", utc_now()
+    try:
+        accounts.refuse_if_throttled(throttle_key, now)
+    except accounts.SignInThrottled as throttled:
+        raise LinkRefused(_l("Too many wrong codes. Try again in %(num)d minutes.",
+                             num=max(1, round(throttled.retry_after / 60)))) from None
     code = normalise_code(code_text)
     if len(code) != CODE_LENGTH:
+        accounts.record_failure(throttle_key, now)
         raise LinkRefused(REFUSALS["unknown"])
     relationship = relationship if relationship in RELATIONSHIPS else "parent"
     outcome, link_id, student_id, school_id = database.execute_sql(
         "SELECT outcome, link_id, student_id, school_id FROM spark_request_guardian_link(%s, %s)",
         (hash_code(code), relationship)).fetchone()
     if outcome != "requested":
+        if outcome in ("unknown", "used", "expired"):
+            accounts.record_failure(throttle_key, now)
         raise LinkRefused(REFUSALS[outcome])
     with as_system(school_id):
         names = _names(guardian.id, student_id)

@@ -287,3 +287,17 @@ def test_the_student_sees_who_is_linked_to_them(app, db, world):
             from flask import render_template_string
             html = render_template_string('{% include "students/_my_guardians.html" %}', my_guardians=links)
     assert "Gita Kumar" in html and "Approved" in html
+
+
+def test_guessing_link_codes_is_throttled_per_guardian(db, world):
+    from spark import accounts
+    from spark.db import acting_as as acting
+
+    guardian = world["guardian_pending"]
+    with acting(guardian.id, "GUARDIAN", None):
+        for _ in range(accounts.FAILURES_BEFORE_WAIT):
+            with pytest.raises(guardian_links.LinkRefused):
+                guardian_links.request_link(guardian, "ZZZZ-ZZZZ")
+        with pytest.raises(guardian_links.LinkRefused) as refused:
+            guardian_links.request_link(guardian, "ZZZZ-ZZZZ")
+    assert "Too many wrong codes" in str(refused.value.message)
