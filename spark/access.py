@@ -29,14 +29,6 @@ def student_ids_visible_to(user):
     return User.select(User.id).where(Value(False))
 
 
-def can_see_student(user, student_id) -> bool:
-    """True when this user may see this student's learning."""
-    return (User
-            .select()
-            .where((User.id == student_id) & (User.id.in_(student_ids_visible_to(user))))
-            .exists())
-
-
 def class_ids_visible_to(user):
     """A subquery of the ids of the classes this user may open."""
     if user.role == Role.TEACHER:

@@ -8,7 +8,7 @@ from peewee import JOIN, Case, fn
 from spark import access
 from spark.db import database
 from spark.models import ClassCourse, Course, Enrollment, Profile, School, SchoolClass, User
-from spark.models.enums import EnrollmentStatus, Role
+from spark.models.enums import EnrollmentStatus
 
 
 def classes_of_student(student_id):

@@ -8,7 +8,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import nh3
-from peewee import fn
 
 from spark.courses import course_ids_of_student, lesson_states
 from spark.db import database
@@ -169,11 +168,3 @@ def _count_time(progress, occurred_at, longest=LONGEST_COUNTED_GAP):
     if timedelta(0) < gap <= longest:
         progress.time_spent += int(gap.total_seconds())
     progress.last_accessed = max(progress.last_accessed, occurred_at)
-
-
-def total_lessons_completed(student_id) -> int:
-    """How many lessons the student has completed."""
-    return (StudentProgress
-            .select(fn.COUNT(StudentProgress.id))
-            .where((StudentProgress.student == student_id) & (StudentProgress.status == ProgressStatus.COMPLETED))
-            .scalar())

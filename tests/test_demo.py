@@ -2,7 +2,7 @@
 from spark.db import as_system, database
 from spark.demo.loader import DEMO_PASSWORD, load_demo_school
 from spark import accounts
-from spark.models import (Badge, Course, Enrollment, GuardianLink, Lesson, Profile, Question, Quiz, RewardLedger,
+from spark.models import (Badge, Course, Enrollment, GuardianLink, Lesson, Profile, Question, RewardLedger,
                           SchoolClass, User)
 from spark.models.enums import LinkStatus, QuestionType, Role
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from playhouse.test_utils import count_queries
 
-from spark import lessons, offline, quizzes, sync
+from spark import lessons, offline, sync
 from spark.accounts import utcnow
 from spark.db import acting_as, as_system, database
 from spark.models import (
@@ -524,7 +524,7 @@ def test_the_offline_lesson_page_queues_its_finish(auth, course):
     auth.sign_in("student_a2")
     html = auth.client.get(f"/student/saved/lessons/{made[0].id}").get_data(as_text=True)
     assert 'data-offline="finish"' in html and "Part 1" in html and "<script>" not in html
-    assert f"/student/saved/quizzes/" in html
+    assert "/student/saved/quizzes/" in html
 
 
 def test_service_worker_manifest_and_offline_page(client, world):

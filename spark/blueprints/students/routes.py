@@ -213,19 +213,19 @@ def profile():
         update_profile(current_user, form.display_name.data, form.avatar.data, form.language.data)
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("students.profile"))
-    return render_page("students/profile.html", form=form, profile=current_user.profile,
-                       totals=rewards.totals_explained(current_user.id),
-                       ledger=rewards.ledger_for(current_user.id), avatars=AVATARS,
-                       my_guardians=guardian_links.guardians_of_student(current_user.id),
-                       link_code=None, status=422 if form.errors else 200)
+    return _profile_page(form, status=422 if form.errors else 200)
 
 
 @bp.route("/profile/link-code", methods=["POST"])
 def make_link_code():
     """A code for a parent to link their account to mine; shown once, single use, expires."""
     code = guardian_links.issue_link_code(current_user, current_user.id) or abort(404)
-    return render_page("students/profile.html", form=ProfileForm(obj=current_user.profile),
-                       profile=current_user.profile, totals=rewards.totals_explained(current_user.id),
+    return _profile_page(ProfileForm(obj=current_user.profile), link_code=guardian_links.format_code(code))
+
+
+def _profile_page(form, link_code=None, status=200):
+    return render_page("students/profile.html", form=form, profile=current_user.profile,
+                       totals=rewards.totals_explained(current_user.id),
                        ledger=rewards.ledger_for(current_user.id), avatars=AVATARS,
                        my_guardians=guardian_links.guardians_of_student(current_user.id),
-                       link_code=guardian_links.format_code(code))
+                       link_code=link_code, status=status)

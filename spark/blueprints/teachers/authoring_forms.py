@@ -20,7 +20,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from spark.authoring import (
     MAX_OPTIONS, QuestionFields, canonical_key, matching_options, ordering_options, parse_decimal,
 )
-from spark.models.enums import Difficulty, QuestionType
+from spark.models.enums import QuestionType
 
 DIFFICULTY_NAMES = {"EASY": _l("Easy"), "MEDIUM": _l("Medium"), "HARD": _l("Hard"), "EPIC": _l("Epic")}
 QUESTION_TYPE_NAMES = {
